@@ -1,0 +1,60 @@
+// The values every Node template sees: the user's choice, the data model and its renderers, and the
+// package versions. Templates stay mostly TypeScript; what varies is computed here.
+import type { AuthMode, BackendTech, Database } from './choices.js';
+import { ENTITIES, ENUMS, entity, snakeCase } from './data-model.js';
+import * as render from './render-node.js';
+import { DEFAULT_GEMINI_MODEL, NODE_ENGINES, NODE_VERSIONS, type NodePackage } from './versions.js';
+
+export interface StackChoice {
+  backendTech: BackendTech;
+  db: Database;
+  auth: AuthMode;
+  projectName: string;
+}
+
+/** The database family a template qualifier (`file@postgres.ts`) names. */
+export const dbFamily = (db: Database) => (db === 'neon-postgres' ? 'postgres' : db);
+
+interface PackageSet { dependencies: NodePackage[]; devDependencies: NodePackage[] }
+
+const SHARED_PACKAGES: PackageSet = {
+  dependencies: ['@clerk/backend', '@google/genai', 'drizzle-orm', 'zod'],
+  devDependencies: ['drizzle-kit', 'typescript', 'tsx', 'vitest', '@types/node'],
+};
+const DB_PACKAGES: Record<'postgres' | 'sqlite', PackageSet> = {
+  postgres: { dependencies: ['postgres', '@electric-sql/pglite'], devDependencies: [] },
+  sqlite: { dependencies: ['@libsql/client'], devDependencies: [] },
+};
+const STACK_PACKAGES: Partial<Record<BackendTech, PackageSet>> = {
+  'express-drizzle': {
+    dependencies: ['express', 'helmet', 'express-rate-limit', 'rate-limit-redis', 'redis'],
+    devDependencies: ['supertest', '@types/supertest', '@types/express'],
+  },
+};
+
+/** `{"a": "^1.0.0", ...}` sorted by name, as package.json writes them. */
+function versionsOf(names: NodePackage[], indent: string): string {
+  const sorted = [...new Set(names)].sort();
+  return `{\n${sorted.map((n) => `${indent}  ${JSON.stringify(n)}: ${JSON.stringify(NODE_VERSIONS[n])}`).join(',\n')}\n${indent}}`;
+}
+
+export function nodeTemplateContext(choice: StackChoice) {
+  const family = dbFamily(choice.db);
+  if (family === 'mongodb') throw new Error('mongodb has no Node templates yet');
+  const sets = [SHARED_PACKAGES, DB_PACKAGES[family], STACK_PACKAGES[choice.backendTech] ?? { dependencies: [], devDependencies: [] }];
+  return {
+    ...choice,
+    dbFamily: family,
+    isPostgres: family === 'postgres',
+    isSqlite: family === 'sqlite',
+    nodeEngines: NODE_ENGINES,
+    geminiModel: DEFAULT_GEMINI_MODEL,
+    dependencies: versionsOf(sets.flatMap((s) => s.dependencies), '  '),
+    devDependencies: versionsOf(sets.flatMap((s) => s.devDependencies), '  '),
+    entities: ENTITIES,
+    enums: ENUMS,
+    entity,
+    snakeCase,
+    render,
+  };
+}

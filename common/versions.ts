@@ -1,0 +1,33 @@
+// Every package version the generated projects install, in one place. Each must run on Node 20.17+,
+// 22 and 24 and install without a deprecation warning; the end-to-end test proves both.
+export const NODE_ENGINES = '^20.17.0 || >=22.9.0';
+
+export const NODE_VERSIONS = {
+  // runtime
+  express: '^5.3.0',
+  '@clerk/backend': '^3.25.0',
+  '@google/genai': '^2.32.0', // 3.x needs Node 22
+  'drizzle-orm': '^0.45.4',
+  '@electric-sql/pglite': '^0.5.17',
+  postgres: '^3.4.9',
+  '@libsql/client': '^0.18.0',
+  zod: '^4.6.7',
+  helmet: '^8.3.0',
+  'express-rate-limit': '^8.7.5',
+  'rate-limit-redis': '^6.0.1',
+  redis: '^5.12.4',
+  // development
+  'drizzle-kit': '^0.31.11',
+  typescript: '~5.9.3',
+  tsx: '^4.23.15',
+  vitest: '^4.1.12', // 5.x needs Node 22
+  supertest: '^7.3.2',
+  '@types/supertest': '^7.2.1',
+  '@types/express': '^5.0.6',
+  '@types/node': '^20.19.43',
+} as const;
+
+export type NodePackage = keyof typeof NODE_VERSIONS;
+
+/** The Gemini model a new project uses until GEMINI_MODEL says otherwise (the 2.5 models were shut down on 2026-12-01). */
+export const DEFAULT_GEMINI_MODEL = 'gemini-3.5-flash';
