@@ -70,8 +70,8 @@ export abstract class IntakeGenerator extends Generator<Record<string, any>, Opt
   /** True when the root generator handed us the choices: no intake, no prompts, no saving. */
   protected presetChoices = false;
 
-  constructor(args: string[], options: Options, features?: Features) {
-    super(args, options, { ...features, inheritTasks: true });
+  constructor(args?: string[], options?: Options, features?: Features) {
+    super(args ?? [], options ?? ({} as Options), { ...features, inheritTasks: true });
     for (const { name, ...spec } of INTAKE_OPTIONS) this.option(name, { ...spec });
     this.option('interactive', { type: Boolean, hide: true, description: 'Force (or with --no-interactive, forbid) prompts' });
     this.option('intake', { type: (value: unknown) => value, hide: true, description: 'Resolved choices (internal)' });
