@@ -4,6 +4,8 @@ import { ENUMS, pascalCase, snakeCase, type EnumName, type Entity, type Field } 
 
 export type SqlDialect = 'postgres' | 'sqlite';
 
+const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
 /** `ROLE_VALUES` for the enum `role`. */
 export const enumConst = (name: EnumName) => `${snakeCase(name).toUpperCase()}_VALUES`;
 /** `roleEnum`, the pgEnum of `role`. */
@@ -16,7 +18,7 @@ export const schemaVar = (e: Entity) => `${pascalCase(e.name)}Schema`;
 export function enumDeclarations(dialect: SqlDialect): string {
   return (Object.keys(ENUMS) as EnumName[])
     .map((name) => {
-      const values = `export const ${enumConst(name)} = ${JSON.stringify(ENUMS[name])} as const;`;
+      const values = `export const ${enumConst(name)} = [${ENUMS[name].map(quote).join(', ')}] as const;`;
       return dialect === 'postgres'
         ? `${values}\nexport const ${pgEnumVar(name)} = pgEnum('${snakeCase(name)}', ${enumConst(name)});`
         : values;
@@ -38,11 +40,11 @@ export function drizzleColumn(key: string, field: Field, dialect: SqlDialect, ta
     }
     case 'string': {
       const type = pg ? `varchar(${column}, { length: ${field.max} })` : `text(${column}, { length: ${field.max} })`;
-      const def = field.default !== undefined ? `.default(${JSON.stringify(field.default)})` : '';
+      const def = field.default !== undefined ? `.default(${quote(field.default)})` : '';
       return `${type}${notNull(field)}${field.unique ? '.unique()' : ''}${def}`;
     }
     case 'text':
-      return `text(${column}).notNull()${field.default !== undefined ? `.default(${JSON.stringify(field.default)})` : ''}`;
+      return `text(${column}).notNull()${field.default !== undefined ? `.default(${quote(field.default)})` : ''}`;
     case 'enum':
       return pg
         ? `${pgEnumVar(field.enum)}(${column}).notNull().default('${field.default}')`

@@ -1,0 +1,16 @@
+// Starts the Express server on PORT. `npm run dev` runs this with tsx; `npm start` runs the build.
+import { createApp } from './app.js';
+import { bootstrap, stopOnSignals } from './bootstrap.js';
+import { createRateLimiter } from './middleware/rate-limit.js';
+
+const { config, log, database, services } = await bootstrap();
+const rateLimiter = await createRateLimiter(config);
+const server = createApp(services, { log, rateLimiter }).listen(config.PORT, () => {
+  log.info(`listening on http://localhost:${config.PORT}`, { env: config.NODE_ENV });
+});
+
+stopOnSignals(log, async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await rateLimiter.close();
+  await database.close();
+});
