@@ -108,8 +108,7 @@ export abstract class NodeStackGenerator extends IntakeGenerator {
     this.log.ok(`Generated ${this.choices.projectName} (${this.choices.backendTech}, ${this.choices.db}, ${this.choices.auth}) in ${targetDir}`);
     this.log('');
     this.log('Next steps:');
-    if (skipped) this.log(`  ${cd}npm install`);
-    this.log(`  ${cd}npm run dev`);
-    this.log(`  ${cd}npm test`);
+    this.log(`  ${cd}${skipped ? 'npm install && ' : ''}npm run dev`);
+    this.log('  npm test');
   }
 }

@@ -139,7 +139,7 @@ describe('root generator', () => {
     assert.match(text, /Using defaults \(no terminal to ask in\): backend-tech express-drizzle, db neon-postgres, auth clerk/);
     assert.match(text, /backend-tech express-drizzle \(default\)/);
     assert.match(text, /yo mvp-backend --backend-tech express-drizzle --db neon-postgres --auth clerk --target-dir server --yes/);
-    assert.match(text, /cd .*server && npm run dev/);
+    assert.match(text, /cd .*server && (npm install && )?npm run dev/);
     assert.doesNotMatch(text, /Welcome/);
   });
 
