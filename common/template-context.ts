@@ -1,6 +1,6 @@
 // The values every Node template sees: the user's choice, the data model and its renderers, and the
 // package versions. Templates stay mostly TypeScript; what varies is computed here.
-import type { AuthMode, BackendTech, Database } from './choices.js';
+import { LABELS, type AuthMode, type BackendTech, type Database } from './choices.js';
 import { ENTITIES, ENUMS, entity, snakeCase } from './data-model.js';
 import * as render from './render-node.js';
 import { DEFAULT_GEMINI_MODEL, NODE_ENGINES, NODE_VERSIONS, type NodePackage } from './versions.js';
@@ -27,8 +27,8 @@ const DB_PACKAGES: Record<'postgres' | 'sqlite', PackageSet> = {
 };
 const STACK_PACKAGES: Partial<Record<BackendTech, PackageSet>> = {
   'express-drizzle': {
-    dependencies: ['express', 'helmet', 'express-rate-limit', 'rate-limit-redis', 'redis'],
-    devDependencies: ['supertest', '@types/supertest', '@types/express'],
+    dependencies: ['express', 'cors', 'helmet', 'express-rate-limit', 'rate-limit-redis', 'redis'],
+    devDependencies: ['supertest', '@types/supertest', '@types/express', '@types/cors'],
   },
 };
 
@@ -44,6 +44,7 @@ export function nodeTemplateContext(choice: StackChoice) {
   const sets = [SHARED_PACKAGES, DB_PACKAGES[family], STACK_PACKAGES[choice.backendTech] ?? { dependencies: [], devDependencies: [] }];
   return {
     ...choice,
+    stackLabel: LABELS[choice.backendTech],
     dbFamily: family,
     isPostgres: family === 'postgres',
     isSqlite: family === 'sqlite',

@@ -5,6 +5,7 @@ export const NODE_ENGINES = '^20.17.0 || >=22.9.0';
 export const NODE_VERSIONS = {
   // runtime
   express: '^5.3.0',
+  cors: '^2.8.6',
   '@clerk/backend': '^3.25.0',
   '@google/genai': '^2.32.0', // 3.x needs Node 22
   'drizzle-orm': '^0.45.4',
@@ -24,6 +25,7 @@ export const NODE_VERSIONS = {
   supertest: '^7.3.2',
   '@types/supertest': '^7.2.1',
   '@types/express': '^5.0.6',
+  '@types/cors': '^2.8.19',
   '@types/node': '^20.19.43',
 } as const;
 
