@@ -26,10 +26,15 @@ export function clerkVerifier(config: Config): TokenVerifier | null {
       const claims = await verifyToken(token, {
         // With jwtKey, verification needs no network call; secretKey is only the fallback.
         ...(config.CLERK_JWT_KEY ? { jwtKey: config.CLERK_JWT_KEY } : { secretKey: config.CLERK_SECRET_KEY }),
-        ...(config.CLERK_AUTHORIZED_PARTIES.length && { authorizedParties: config.CLERK_AUTHORIZED_PARTIES }),
         clockSkewInMs: CLOCK_SKEW_MS,
       });
       if (!claims.sub) throw new Error('no sub');
+      // Checked here, not by verifyToken's authorizedParties: that one also refuses a token without azp,
+      // which the contract (like Clerk's own middleware) accepts.
+      const azp = (claims as { azp?: unknown }).azp;
+      if (config.CLERK_AUTHORIZED_PARTIES.length && azp !== undefined && !config.CLERK_AUTHORIZED_PARTIES.includes(String(azp))) {
+        throw new Error('azp not authorized');
+      }
       return { clerkId: claims.sub };
     } catch {
       throw new AppError('UNAUTHENTICATED', 'the session token is invalid or expired');
