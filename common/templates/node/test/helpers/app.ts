@@ -57,6 +57,8 @@ export async function startTestApp(overrides: Record<string, string | undefined>
     GEMINI_BASE_URL: gemini.url,
     GEMINI_MODEL,
     AI_TIMEOUT_MS: '5000',
+    // Tests make many requests from one address; the rate-limit test sets its own small limit.
+    RATE_LIMIT_MAX: '1000000',
     FRONTEND_URL: FRONTEND_ORIGIN,
     LOG_LEVEL: 'silent',
     DATABASE_URL: process.env.TEST_DATABASE_URL,
