@@ -30,6 +30,10 @@ const STACK_PACKAGES: Partial<Record<BackendTech, PackageSet>> = {
     dependencies: ['express', 'cors', 'helmet', 'express-rate-limit', 'rate-limit-redis', 'redis'],
     devDependencies: ['supertest', '@types/supertest', '@types/express', '@types/cors'],
   },
+  fastify: {
+    dependencies: ['fastify', 'fastify-plugin', 'fastify-type-provider-zod', '@fastify/cors', '@fastify/helmet', '@fastify/rate-limit', 'ioredis'],
+    devDependencies: ['supertest', '@types/supertest'],
+  },
 };
 
 /** `{"a": "^1.0.0", ...}` sorted by name, as package.json writes them. */

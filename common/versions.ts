@@ -17,6 +17,13 @@ export const NODE_VERSIONS = {
   'express-rate-limit': '^8.7.5',
   'rate-limit-redis': '^6.0.1',
   redis: '^5.12.4',
+  fastify: '^5.12.8',
+  'fastify-plugin': '^6.0.1',
+  'fastify-type-provider-zod': '^7.0.0', // Zod 4 + Fastify 5
+  '@fastify/cors': '^11.4.3',
+  '@fastify/helmet': '^13.2.0',
+  '@fastify/rate-limit': '^11.2.0',
+  ioredis: '^6.1.0', // the Redis client @fastify/rate-limit speaks to
   // development
   'drizzle-kit': '^0.31.11',
   typescript: '~5.9.3',
