@@ -30,6 +30,10 @@ const STACK_PACKAGES: Partial<Record<BackendTech, PackageSet>> = {
     dependencies: ['express', 'cors', 'helmet', 'express-rate-limit', 'rate-limit-redis', 'redis'],
     devDependencies: ['supertest', '@types/supertest', '@types/express', '@types/cors'],
   },
+  nest: {
+    dependencies: ['@nestjs/common', '@nestjs/core', '@nestjs/platform-express', '@nestjs/throttler', 'reflect-metadata', 'rxjs', 'helmet', 'redis'],
+    devDependencies: ['@nestjs/testing', 'supertest', '@types/supertest', '@types/express'],
+  },
   fastify: {
     dependencies: ['fastify', 'fastify-plugin', 'fastify-type-provider-zod', '@fastify/cors', '@fastify/helmet', '@fastify/rate-limit', 'ioredis'],
     devDependencies: ['supertest', '@types/supertest'],

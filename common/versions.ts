@@ -17,6 +17,12 @@ export const NODE_VERSIONS = {
   'express-rate-limit': '^8.7.5',
   'rate-limit-redis': '^6.0.1',
   redis: '^5.12.4',
+  '@nestjs/common': '^11.2.10', // 12.x needs Node 22 (its file-type dependency)
+  '@nestjs/core': '^11.2.10',
+  '@nestjs/platform-express': '^11.2.10',
+  '@nestjs/throttler': '~6.5.0', // 6.6+ needs Node 20.19
+  'reflect-metadata': '^0.2.2',
+  rxjs: '^7.8.2',
   fastify: '^5.12.8',
   'fastify-plugin': '^6.0.1',
   'fastify-type-provider-zod': '^7.0.0', // Zod 4 + Fastify 5
@@ -33,6 +39,7 @@ export const NODE_VERSIONS = {
   '@types/supertest': '^7.2.1',
   '@types/express': '^5.0.6',
   '@types/cors': '^2.8.19',
+  '@nestjs/testing': '^11.2.6',
   '@types/node': '^20.19.43',
 } as const;
 
