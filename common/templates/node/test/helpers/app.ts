@@ -35,6 +35,11 @@ export interface TestApp {
 // One key pair per test file (worker module instance): RSA generation costs ~100 ms.
 let sharedKeys: KeyPair | undefined;
 
+/** The app of a test file, set in its beforeAll and read by the suites in theirs. */
+export interface SharedApp {
+  app: TestApp;
+}
+
 export interface StartOptions {
   /** Use this (already migrated) database instead of opening one; the app then leaves it open on close(). */
   database?: Database;
