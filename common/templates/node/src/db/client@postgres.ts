@@ -35,11 +35,3 @@ export function connect(url: string): Database {
   const db = drizzlePostgres({ client, schema });
   return { db, url, ping: async () => void (await db.execute(sql`select 1`)), close: () => client.end({ timeout: 5 }) };
 }
-
-/** True for a unique-constraint violation, whichever driver raised it. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-}

@@ -25,14 +25,6 @@ export function connect(url: string): Database {
   return { db, client, ping: async () => void (await db.run(sql`select 1`)), close: async () => client.close() };
 }
 
-/** True for a unique-constraint violation. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; extendedCode?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.extendedCode === 'SQLITE_CONSTRAINT_UNIQUE' || e.extendedCode === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
-  }
-  return false;
-}
-
 /**
  * One connection, used by one caller at a time. SQLite has a single writer and the driver is synchronous
  * underneath: a second connection waiting for the write lock would block the very event loop that the

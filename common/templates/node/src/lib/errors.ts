@@ -64,3 +64,15 @@ export function toAppError(error: unknown): AppError {
   }
   return internalError();
 }
+
+/**
+ * True for a unique-constraint violation, whichever driver raised it (PostgreSQL 23505; SQLite's extended
+ * codes). It lives here, not in db/client.ts, so that services never import a driver: the Hono edge entry
+ * bundles the services without postgres.js, PGlite or node:fs.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; extendedCode?: unknown; cause?: unknown } | undefined; e && typeof e === 'object'; e = e.cause as typeof e) {
+    if (e.code === '23505' || e.extendedCode === 'SQLITE_CONSTRAINT_UNIQUE' || e.extendedCode === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  }
+  return false;
+}

@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { isUniqueViolation } from '../db/client.js';
 import { organizations } from '../db/schema.js';
-import { conflict, notFound } from '../lib/errors.js';
+import { conflict, isUniqueViolation, notFound } from '../lib/errors.js';
 import { serialize } from '../lib/serialize.js';
 
 export async function getOrganization(db: Db, organizationId: string) {

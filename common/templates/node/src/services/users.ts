@@ -2,10 +2,9 @@
 // The organization and role always come from here, never from token claims.
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { isUniqueViolation } from '../db/client.js';
 import { newestFirst, olderThan } from '../db/queries.js';
 import { organizations, users, type UserRow } from '../db/schema.js';
-import { conflict, notFound } from '../lib/errors.js';
+import { conflict, isUniqueViolation, notFound } from '../lib/errors.js';
 import { decodeCursor, toPage } from '../lib/pagination.js';
 import type { PageQuery } from '../types/requests.js';
 import { serialize } from '../lib/serialize.js';
