@@ -38,6 +38,14 @@ const STACK_PACKAGES: Partial<Record<BackendTech, PackageSet>> = {
     dependencies: ['fastify', 'fastify-plugin', 'fastify-type-provider-zod', '@fastify/cors', '@fastify/helmet', '@fastify/rate-limit', 'ioredis'],
     devDependencies: ['supertest', '@types/supertest'],
   },
+  hono: {
+    dependencies: ['hono', '@hono/node-server', '@hono/zod-openapi', 'hono-rate-limiter', 'redis', 'proxy-addr'],
+    devDependencies: ['supertest', '@types/supertest', '@types/proxy-addr'],
+  },
+};
+/** What a stack needs for one database family only (Hono's edge entry speaks to Neon, PostgreSQL only). */
+const STACK_DB_PACKAGES: Partial<Record<BackendTech, Partial<Record<'postgres' | 'sqlite', PackageSet>>>> = {
+  hono: { postgres: { dependencies: ['@neondatabase/serverless'], devDependencies: [] } },
 };
 
 /** `{"a": "^1.0.0", ...}` sorted by name, as package.json writes them. */
@@ -49,7 +57,8 @@ function versionsOf(names: NodePackage[], indent: string): string {
 export function nodeTemplateContext(choice: StackChoice) {
   const family = dbFamily(choice.db);
   if (family === 'mongodb') throw new Error('mongodb has no Node templates yet');
-  const sets = [SHARED_PACKAGES, DB_PACKAGES[family], STACK_PACKAGES[choice.backendTech] ?? { dependencies: [], devDependencies: [] }];
+  const none: PackageSet = { dependencies: [], devDependencies: [] };
+  const sets = [SHARED_PACKAGES, DB_PACKAGES[family], STACK_PACKAGES[choice.backendTech] ?? none, STACK_DB_PACKAGES[choice.backendTech]?.[family] ?? none];
   return {
     ...choice,
     stackLabel: LABELS[choice.backendTech],

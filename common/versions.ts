@@ -30,6 +30,12 @@ export const NODE_VERSIONS = {
   '@fastify/helmet': '^13.2.0',
   '@fastify/rate-limit': '^11.2.0',
   ioredis: '^6.1.0', // the Redis client @fastify/rate-limit speaks to
+  hono: '^4.13.23',
+  '@hono/node-server': '^2.1.11', // Node >= 20
+  '@hono/zod-openapi': '^1.6.3', // Zod 4, OpenAPI 3.1
+  'hono-rate-limiter': '^0.5.4',
+  'proxy-addr': '^2.0.7', // TRUST_PROXY with Express's semantics, for Hono on Node
+  '@neondatabase/serverless': '^1.2.0', // Hono's edge entry (Neon over HTTP / WebSocket)
   // development
   'drizzle-kit': '^0.31.11',
   typescript: '~5.9.3',
@@ -40,6 +46,7 @@ export const NODE_VERSIONS = {
   '@types/express': '^5.0.6',
   '@types/cors': '^2.8.19',
   '@nestjs/testing': '^11.2.6',
+  '@types/proxy-addr': '^2.0.3',
   '@types/node': '^20.19.43',
 } as const;
 
