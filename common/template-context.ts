@@ -48,6 +48,14 @@ const STACK_DB_PACKAGES: Partial<Record<BackendTech, Partial<Record<'postgres' |
   hono: { postgres: { dependencies: ['@neondatabase/serverless'], devDependencies: [] } },
 };
 
+/**
+ * npm `overrides` a stack needs to keep every installed package on Node 20.17+. Fastify 5 → light-my-request
+ * 6.8 → cookie 2 declares Node >=22; cookie 1.1 has the same stringifySetCookie that light-my-request uses.
+ */
+const STACK_OVERRIDES: Partial<Record<BackendTech, Record<string, Partial<Record<NodePackage, string>>>>> = {
+  fastify: { 'light-my-request': { cookie: NODE_VERSIONS.cookie } },
+};
+
 /** `{"a": "^1.0.0", ...}` sorted by name, as package.json writes them. */
 function versionsOf(names: NodePackage[], indent: string): string {
   const sorted = [...new Set(names)].sort();
@@ -69,6 +77,8 @@ export function nodeTemplateContext(choice: StackChoice) {
     geminiModel: DEFAULT_GEMINI_MODEL,
     dependencies: versionsOf(sets.flatMap((s) => s.dependencies), '  '),
     devDependencies: versionsOf(sets.flatMap((s) => s.devDependencies), '  '),
+    /** package.json `overrides` (JSON, indented for its place), or '' when the stack needs none. */
+    overrides: STACK_OVERRIDES[choice.backendTech] ? JSON.stringify(STACK_OVERRIDES[choice.backendTech], null, 2).replaceAll('\n', '\n  ') : '',
     entities: ENTITIES,
     enums: ENUMS,
     entity,

@@ -30,6 +30,7 @@ export const NODE_VERSIONS = {
   '@fastify/helmet': '^13.2.0',
   '@fastify/rate-limit': '^11.2.0',
   ioredis: '^6.1.0', // the Redis client @fastify/rate-limit speaks to
+  cookie: '^1.1.1', // an override: Fastify's light-my-request 6.8 pulls cookie 2, which needs Node 22
   hono: '^4.13.23',
   '@hono/node-server': '^2.1.11', // Node >= 20
   '@hono/zod-openapi': '^1.6.3', // Zod 4, OpenAPI 3.1
