@@ -11,13 +11,16 @@ export interface Page<T> { items: T[]; nextCursor: string | null }
 
 const CursorSchema = z.object({ t: z.iso.datetime(), id: z.uuid() });
 
+// btoa/atob rather than Buffer: Web APIs, so the Hono edge entry (no Node built-ins) shares this file.
+// The JSON is ASCII (an ISO time and a UUID), which is all btoa takes.
 export function encodeCursor(item: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ t: item.createdAt.toISOString(), id: item.id })).toString('base64url');
+  const base64 = btoa(JSON.stringify({ t: item.createdAt.toISOString(), id: item.id }));
+  return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export function decodeCursor(cursor: string): Cursor {
   try {
-    const parsed = CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const parsed = CursorSchema.parse(JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))));
     return { createdAt: new Date(parsed.t), id: parsed.id };
   } catch {
     throw new AppError('VALIDATION_ERROR', 'cursor: malformed', [{ field: 'cursor', message: 'malformed' }]);
