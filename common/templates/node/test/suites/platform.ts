@@ -116,6 +116,28 @@ export function platformSuite(shared: SharedApp): void {
       });
     });
 
+    describe('CORS in development', () => {
+      let dev: TestApp;
+      beforeAll(async () => {
+        dev = await startTestApp({ NODE_ENV: 'development' }, { database: t.database });
+      });
+      afterAll(async () => {
+        await dev?.close();
+      });
+
+      it('also allows any http://localhost:* origin, still nobody else, never *', async () => {
+        for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', FRONTEND_ORIGIN]) {
+          const res = await dev.http.get('/health').set('Origin', origin);
+          expect(res.headers['access-control-allow-origin'], origin).toBe(origin);
+          expect(res.headers['access-control-allow-credentials']).toBe('true');
+        }
+        for (const origin of ['https://localhost:5173', 'http://localhost.evil.example.com', 'null']) {
+          const res = await dev.http.get('/health').set('Origin', origin);
+          expect(res.headers['access-control-allow-origin'], origin).toBeUndefined();
+        }
+      });
+    });
+
     describe('rate limit', () => {
       let limited: TestApp;
       beforeAll(async () => {
