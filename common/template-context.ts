@@ -31,7 +31,7 @@ const STACK_PACKAGES: Partial<Record<BackendTech, PackageSet>> = {
     devDependencies: ['supertest', '@types/supertest', '@types/express', '@types/cors'],
   },
   nest: {
-    dependencies: ['@nestjs/common', '@nestjs/core', '@nestjs/platform-express', '@nestjs/throttler', 'reflect-metadata', 'rxjs', 'helmet', 'redis'],
+    dependencies: ['@nestjs/common', '@nestjs/core', '@nestjs/platform-express', '@nestjs/throttler', 'body-parser', 'reflect-metadata', 'rxjs', 'helmet', 'redis'],
     devDependencies: ['@nestjs/testing', 'supertest', '@types/supertest', '@types/express'],
   },
   fastify: {

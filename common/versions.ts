@@ -23,6 +23,7 @@ export const NODE_VERSIONS = {
   '@nestjs/throttler': '~6.5.0', // 6.6+ needs Node 20.19
   'reflect-metadata': '^0.2.2',
   rxjs: '^7.8.2',
+  'body-parser': '^2.4.0',
   fastify: '^5.12.8',
   'fastify-plugin': '^6.0.1',
   'fastify-type-provider-zod': '^7.0.0', // Zod 4 + Fastify 5
