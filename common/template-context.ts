@@ -3,7 +3,8 @@
 import { LABELS, type AuthMode, type BackendTech, type Database } from './choices.js';
 import { ENTITIES, ENUMS, entity, snakeCase } from './data-model.js';
 import * as render from './render-node.js';
-import { DEFAULT_GEMINI_MODEL, NODE_ENGINES, NODE_VERSIONS, type NodePackage } from './versions.js';
+import * as renderPython from './render-python.js';
+import { DEFAULT_GEMINI_MODEL, NODE_ENGINES, NODE_VERSIONS, PYTHON_REQUIRES, PYTHON_VERSIONS, type NodePackage, type PythonPackage } from './versions.js';
 
 export interface StackChoice {
   backendTech: BackendTech;
@@ -84,5 +85,41 @@ export function nodeTemplateContext(choice: StackChoice) {
     entity,
     snakeCase,
     render,
+  };
+}
+
+/** What a Python project installs: every database family gets aiosqlite (the local SQLite file while DATABASE_URL is unset). */
+const PYTHON_PACKAGES: { dependencies: PythonPackage[]; dev: PythonPackage[] } = {
+  dependencies: ['fastapi', 'pydantic', 'pydantic-settings', 'sqlalchemy[asyncio]', 'alembic', 'aiosqlite', 'uvicorn[standard]', 'pyjwt[crypto]', 'google-genai', 'limits', 'redis'],
+  dev: ['pytest', 'pytest-asyncio', 'httpx', 'pip-audit'],
+};
+const PYTHON_DB_PACKAGES: Record<'postgres' | 'sqlite', PythonPackage[]> = { postgres: ['asyncpg'], sqlite: [] };
+
+/** `    "name>=1.0,<2",` lines, sorted, for a pyproject.toml array. */
+function requirementsOf(names: PythonPackage[]): string {
+  return [...new Set(names)].sort().map((n) => `    "${n}${PYTHON_VERSIONS[n]}",`).join('\n');
+}
+
+/** The values every Python template sees (the FastAPI stack): the choice, the data model rendered for SQLAlchemy / Pydantic, the versions. */
+export function pythonTemplateContext(choice: StackChoice) {
+  const family = dbFamily(choice.db);
+  if (family === 'mongodb') throw new Error('mongodb has no Python templates yet');
+  return {
+    ...choice,
+    stackLabel: LABELS[choice.backendTech],
+    dbFamily: family,
+    isPostgres: family === 'postgres',
+    isSqlite: family === 'sqlite',
+    pythonRequires: PYTHON_REQUIRES,
+    geminiModel: DEFAULT_GEMINI_MODEL,
+    /** The Python package (import) name is fixed (`app`); this is the distribution name. */
+    distributionName: choice.projectName.replace(/^@[^/]+\//, '').replace(/[^A-Za-z0-9._-]+/g, '-'),
+    dependencies: requirementsOf([...PYTHON_PACKAGES.dependencies, ...PYTHON_DB_PACKAGES[family]]),
+    devDependencies: requirementsOf(PYTHON_PACKAGES.dev),
+    entities: ENTITIES,
+    enums: ENUMS,
+    entity,
+    snakeCase,
+    render: renderPython,
   };
 }

@@ -56,3 +56,28 @@ export type NodePackage = keyof typeof NODE_VERSIONS;
 
 /** The Gemini model a new project uses until GEMINI_MODEL says otherwise (the 2.5 models were shut down on 2026-12-01). */
 export const DEFAULT_GEMINI_MODEL = 'gemini-3.5-flash';
+
+/** Python stacks (FastAPI): the minimum version of each package a generated pyproject.toml asks for, below the next major. */
+export const PYTHON_REQUIRES = '>=3.11';
+export const PYTHON_VERSIONS = {
+  // runtime
+  fastapi: '>=0.165.0,<1',
+  pydantic: '>=2.14.4,<3',
+  'pydantic-settings': '>=2.16.3,<3',
+  'sqlalchemy[asyncio]': '>=2.1.9,<3',
+  alembic: '>=1.20.1,<2',
+  asyncpg: '>=0.32.0,<1',
+  aiosqlite: '>=0.22.1,<1',
+  'uvicorn[standard]': '>=0.55.0,<1',
+  'pyjwt[crypto]': '>=2.15.1,<3',
+  'google-genai': '>=3.6.1,<4',
+  limits: '>=5.8.0,<6',
+  redis: '>=8.1.0,<9',
+  // development
+  pytest: '>=9.2.0,<10',
+  'pytest-asyncio': '>=1.5.0,<2',
+  httpx: '>=0.29.0,<1',
+  'pip-audit': '>=2.10.1,<3',
+} as const;
+
+export type PythonPackage = keyof typeof PYTHON_VERSIONS;
