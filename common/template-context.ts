@@ -46,7 +46,7 @@ const STACK_PACKAGES: Partial<Record<BackendTech, PackageSet>> = {
 };
 /** What a stack needs for one database family only (Hono's edge entry speaks to Neon, PostgreSQL only). */
 const STACK_DB_PACKAGES: Partial<Record<BackendTech, Partial<Record<'postgres' | 'sqlite', PackageSet>>>> = {
-  hono: { postgres: { dependencies: ['@neondatabase/serverless'], devDependencies: [] } },
+  hono: { postgres: { dependencies: ['@neondatabase/serverless'], devDependencies: ['esbuild'] } },
 };
 
 /**

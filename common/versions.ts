@@ -49,6 +49,7 @@ export const NODE_VERSIONS = {
   '@types/cors': '^2.8.19',
   '@nestjs/testing': '^11.2.6',
   '@types/proxy-addr': '^2.0.3',
+  esbuild: '^0.28.2', // Hono's edge bundle test (the version tsx and vite already install)
   '@types/node': '^20.19.43',
 } as const;
 
