@@ -1,4 +1,5 @@
-// Base class of every Node stack sub-generator (generators/<stack>/index.ts).
+// Base classes of the stack sub-generators (generators/<stack>/index.ts): StackGenerator (intake, template
+// rendering, conflicts, the closing message) and NodeStackGenerator (Node templates, npm install).
 //
 // Run alone (`yo mvp-backend:express-drizzle --db sqlite`) it does the whole intake with backend tech
 // fixed to itself; composed by the root generator it receives the resolved choices (option `intake`).
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackendTech } from './choices.js';
 import { IntakeGenerator } from './intake-generator.js';
-import { nodeTemplateContext } from './template-context.js';
+import { nodeTemplateContext, type StackChoice } from './template-context.js';
 import { planTemplateFiles, type PlannedFile } from './template-files.js';
 
 /** common/templates/node, next to this module (sources) or its compiled copy (dist/common). */
@@ -30,7 +31,8 @@ export class ConflictError extends Error {
   }
 }
 
-export abstract class NodeStackGenerator extends IntakeGenerator {
+/** What every stack generator does; a language family supplies its template roots, context, install and next steps. */
+export abstract class StackGenerator extends IntakeGenerator {
   /** The backend tech this generator builds, e.g. 'express-drizzle'. */
   abstract get stackId(): BackendTech;
 
@@ -39,9 +41,13 @@ export abstract class NodeStackGenerator extends IntakeGenerator {
   }
 
   /** Template roots, earliest first; later roots win. */
-  templateRoots(): string[] {
-    return [SHARED_NODE_TEMPLATES, this.templatePath()];
-  }
+  abstract templateRoots(): string[];
+
+  /** The values the templates see. */
+  protected abstract templateContext(choice: StackChoice): object;
+
+  /** The commands printed after "Next steps:" (`cd` is `cd <target> && ` or ''). */
+  protected abstract nextSteps(cd: string, installSkipped: boolean): string[];
 
   /** The files this run writes (output paths relative to the target dir). */
   plannedFiles(): PlannedFile[] {
@@ -50,7 +56,7 @@ export abstract class NodeStackGenerator extends IntakeGenerator {
 
   async writing(): Promise<void> {
     const { targetDir } = this.choices;
-    const context = nodeTemplateContext({
+    const context = this.templateContext({
       backendTech: this.choices.backendTech,
       db: this.choices.db,
       auth: this.choices.auth,
@@ -76,6 +82,31 @@ export abstract class NodeStackGenerator extends IntakeGenerator {
     }
   }
 
+  end(): void {
+    const { targetDir } = this.choices;
+    const relative = path.relative(process.cwd(), targetDir) || '.';
+    const cd = relative === '.' ? '' : `cd ${/\s/.test(relative) ? JSON.stringify(relative) : relative} && `;
+    const skipped = Boolean(this.options.skipInstall || this.options['skip-install']);
+    this.log.ok(`Generated ${this.choices.projectName} (${this.choices.backendTech}, ${this.choices.db}, ${this.choices.auth}) in ${targetDir}`);
+    this.log('');
+    this.log('Next steps:');
+    for (const line of this.nextSteps(cd, skipped)) this.log(`  ${line}`);
+  }
+}
+
+export abstract class NodeStackGenerator extends StackGenerator {
+  templateRoots(): string[] {
+    return [SHARED_NODE_TEMPLATES, this.templatePath()];
+  }
+
+  protected templateContext(choice: StackChoice): object {
+    return nodeTemplateContext(choice);
+  }
+
+  protected nextSteps(cd: string, installSkipped: boolean): string[] {
+    return [`${cd}${installSkipped ? 'npm install && ' : ''}npm run dev`, 'npm test'];
+  }
+
   install(): void {
     const { targetDir } = this.choices;
     // The environment installs only in its cwd; the target dir usually differs, so watch it too.
@@ -98,17 +129,5 @@ export abstract class NodeStackGenerator extends IntakeGenerator {
         return defaultTask();
       },
     });
-  }
-
-  end(): void {
-    const { targetDir } = this.choices;
-    const relative = path.relative(process.cwd(), targetDir) || '.';
-    const cd = relative === '.' ? '' : `cd ${/\s/.test(relative) ? JSON.stringify(relative) : relative} && `;
-    const skipped = Boolean(this.options.skipInstall || this.options['skip-install']);
-    this.log.ok(`Generated ${this.choices.projectName} (${this.choices.backendTech}, ${this.choices.db}, ${this.choices.auth}) in ${targetDir}`);
-    this.log('');
-    this.log('Next steps:');
-    this.log(`  ${cd}${skipped ? 'npm install && ' : ''}npm run dev`);
-    this.log('  npm test');
   }
 }

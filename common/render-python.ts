@@ -21,7 +21,7 @@ export function enumDeclarations(): string {
   return (Object.keys(ENUMS) as EnumName[])
     .map((name) => {
       const values = ENUMS[name].map(pyString).join(', ');
-      return `${enumConst(name)} = (${values})\n${enumType(name)} = Literal[${values}]`;
+      return `${enumConst(name)} = (${values},)\n${enumType(name)} = Literal[${values}]`;
     })
     .join('\n');
 }
