@@ -61,5 +61,5 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
     .code(404)
     .header('x-request-id', request.id)
     .header('x-content-type-options', 'nosniff')
-    .send(new AppError('NOT_FOUND', 'not found').toBody());
+    .send(new AppError('NOT_FOUND', 'not found: the URL is malformed').toBody());
 };
