@@ -57,6 +57,12 @@ const STACK_OVERRIDES: Partial<Record<BackendTech, Record<string, Partial<Record
   fastify: { 'light-my-request': { cookie: NODE_VERSIONS.cookie } },
 };
 
+/** Where the web framework's own code lives in a generated project (the README's layout table). */
+const FRAMEWORK_PATHS: Partial<Record<BackendTech, string[]>> = {
+  'express-drizzle': ['src/app.ts', 'src/routes.ts', 'src/middleware/'],
+  fastify: ['src/app.ts', 'src/routes.ts', 'src/plugins/'],
+};
+
 /** `{"a": "^1.0.0", ...}` sorted by name, as package.json writes them. */
 function versionsOf(names: NodePackage[], indent: string): string {
   const sorted = [...new Set(names)].sort();
@@ -78,6 +84,7 @@ export function nodeTemplateContext(choice: StackChoice) {
     geminiModel: DEFAULT_GEMINI_MODEL,
     dependencies: versionsOf(sets.flatMap((s) => s.dependencies), '  '),
     devDependencies: versionsOf(sets.flatMap((s) => s.devDependencies), '  '),
+    frameworkPaths: (FRAMEWORK_PATHS[choice.backendTech] ?? ['src/app.ts']).map((p) => `\`${p}\``).join(', '),
     /** package.json `overrides` (JSON, indented for its place), or '' when the stack needs none. */
     overrides: STACK_OVERRIDES[choice.backendTech] ? JSON.stringify(STACK_OVERRIDES[choice.backendTech], null, 2).replaceAll('\n', '\n  ') : '',
     entities: ENTITIES,
