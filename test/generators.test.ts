@@ -5,6 +5,7 @@ import Generator from 'yeoman-generator';
 import helpers, { result } from 'yeoman-test';
 import AppGenerator, { stackGeneratorPath } from '../generators/app/index.js';
 import ExpressDrizzleGenerator from '../generators/express-drizzle/index.js';
+import { AVAILABLE } from '../common/choices.js';
 import { mapTemplatePath } from '../common/template-files.js';
 import { APP_PATH, EXPRESS_DRIZZLE_PATH, FIXTURE_TEMPLATES, FixtureStackGenerator, listFiles, plain, REPO } from './helpers.js';
 
@@ -105,20 +106,22 @@ describe('rendering (fixture templates)', () => {
   });
 });
 
-describe('express-drizzle file sets (snapshots)', () => {
-  // Stored beside the generator; refresh with UPDATE_SNAPSHOTS=1 npm run test:unit.
-  for (const db of ['neon-postgres', 'sqlite'] as const) {
-    it(`express-drizzle × ${db}`, async () => {
-      await helpers.run(AppGenerator, APP).withOptions(O({ db, yes: true }));
-      const files = listFiles(path.join(result.cwd, 'server'));
-      const snapshotFile = path.join(REPO, 'generators', 'express-drizzle', '__snapshots__', `${db}.json`);
-      if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(snapshotFile)) {
-        mkdirSync(path.dirname(snapshotFile), { recursive: true });
-        writeFileSync(snapshotFile, `${JSON.stringify({ backendTech: 'express-drizzle', db, files }, null, 2)}\n`);
-      }
-      const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { files: string[] };
-      assert.deepEqual(files, snapshot.files, `file set changed; if intended run UPDATE_SNAPSHOTS=1 npm run test:unit`);
-    });
+describe('file sets of the available stacks (snapshots)', () => {
+  // Stored beside each generator; refresh with UPDATE_SNAPSHOTS=1 npm run test:unit.
+  for (const stack of AVAILABLE.backendTech) {
+    for (const db of ['neon-postgres', 'sqlite'] as const) {
+      it(`${stack} × ${db}`, async () => {
+        await helpers.run(AppGenerator, APP).withOptions(O({ 'backend-tech': stack, db, yes: true }));
+        const files = listFiles(path.join(result.cwd, 'server'));
+        const snapshotFile = path.join(REPO, 'generators', stack, '__snapshots__', `${db}.json`);
+        if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(snapshotFile)) {
+          mkdirSync(path.dirname(snapshotFile), { recursive: true });
+          writeFileSync(snapshotFile, `${JSON.stringify({ backendTech: stack, db, files }, null, 2)}\n`);
+        }
+        const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { files: string[] };
+        assert.deepEqual(files, snapshot.files, `file set changed; if intended run UPDATE_SNAPSHOTS=1 npm run test:unit`);
+      });
+    }
   }
 });
 
