@@ -62,6 +62,7 @@ const FRAMEWORK_PATHS: Partial<Record<BackendTech, string[]>> = {
   'express-drizzle': ['src/app.ts', 'src/routes.ts', 'src/middleware/'],
   fastify: ['src/app.ts', 'src/routes.ts', 'src/plugins/'],
   nest: ['src/app.ts', 'src/app.module.ts', 'src/modules/', 'src/nest/'],
+  hono: ['src/app.ts', 'src/routes.ts', 'src/middleware/'],
 };
 
 /** `{"a": "^1.0.0", ...}` sorted by name, as package.json writes them. */

@@ -22,6 +22,8 @@ const { values: args } = parseArgs({ options: { only: { type: 'string' }, keep: 
 const COMBINATIONS = [
   { stack: 'express-drizzle', db: 'neon-postgres', folder: 'my-dir', via: 'yo' },
   { stack: 'express-drizzle', db: 'sqlite', folder: 'with space', via: 'bin' },
+  { stack: 'fastify', db: 'neon-postgres', folder: 'fastify-api', via: 'bin' },
+  { stack: 'fastify', db: 'sqlite', folder: 'fastify api', via: 'yo' },
 ].filter((c) => !args.only || `${c.stack}:${c.db}` === args.only);
 
 const results = [];
