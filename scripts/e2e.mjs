@@ -91,9 +91,13 @@ function freshDatabase(serverUrl, name) {
 const conformanceSummary = (output) => output.trim().split('\n').at(-1);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts the built server of `cwd` on `port`; resolves once GET /health answers 200. */
-async function startServer(cwd, port, extraEnv) {
-  const child = spawn(process.execPath, ['dist/index.js'], { cwd, env: { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Node: the built server. Python: the venv's `python -m app`. */
+const NODE_START = [process.execPath, ['dist/index.js']];
+const PYTHON_START = ['.venv/bin/python', ['-m', 'app']];
+
+/** Starts the server of `cwd` on `port` with `start` ([command, args]); resolves once GET /health answers 200. */
+async function startServer(cwd, port, extraEnv, [command, commandArgs] = NODE_START) {
+  const child = spawn(command, commandArgs, { cwd, env: { ...env, NODE_ENV: 'production', ENVIRONMENT: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -118,12 +122,12 @@ function clerkToken(privateKey, sub) {
 }
 
 /** Three instances start at once on one empty database (migrations race), then two share Redis counters. */
-async function checkInstances(server, pgServer, id) {
+async function checkInstances(server, pgServer, id, start = NODE_START) {
   const url = freshDatabase(pgServer, `e2e_${process.pid}_instances`);
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
   const base = { DATABASE_URL: url, CLERK_JWT_KEY: keys.publicKey };
   await step(`${id}: three instances start at once on an empty PostgreSQL database`, async () => {
-    const servers = await Promise.all([5611, 5612, 5613].map((port) => startServer(server, port, base)));
+    const servers = await Promise.all([5611, 5612, 5613].map((port) => startServer(server, port, base, start)));
     servers.forEach((s) => s.stop());
   });
   const redisPort = 6390;
@@ -134,7 +138,7 @@ async function checkInstances(server, pgServer, id) {
       await sleep(300);
       if (redis.exitCode !== null || redis.pid === undefined) throw new Error('redis-server could not start (apt-get install redis-server)');
       const shared = { ...base, REDIS_URL: `redis://127.0.0.1:${redisPort}`, RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_MS: '60000' };
-      const [a, b] = await Promise.all([startServer(server, 5621, shared), startServer(server, 5622, shared)]);
+      const [a, b] = await Promise.all([startServer(server, 5621, shared, start), startServer(server, 5622, shared, start)]);
       try {
         const headers = { authorization: `Bearer ${clerkToken(keys.privateKey, 'user_e2e_redis')}` };
         const statuses = [];
@@ -223,6 +227,76 @@ async function checkProject(combo, bin, pgServer) {
   }
 }
 
+/** The Python (FastAPI) project: venv, pip install from PyPI, pytest, alembic check, pip-audit, conformance. */
+async function checkPythonProject(combo, bin, pgServer) {
+  const id = `${combo.stack}:${combo.db}`;
+  const projectRoot = sharedDir(path.join(work, 'projects', combo.folder));
+  const server = path.join(projectRoot, 'server');
+  const flags = ['--backend-tech', combo.stack, '--db', combo.db, '--auth', 'clerk', '--yes'];
+  const python = path.join(server, '.venv', 'bin', 'python');
+  const tool = (name) => path.join(server, '.venv', 'bin', name);
+  const passed = (output) => output.trim().split('\n').reverse().find((l) => /\d+ passed/.test(l))?.trim();
+  log(`\n== ${id} (in "${projectRoot}", via ${combo.via}) ==`);
+
+  const generated = await step(`${id}: generate with ${combo.via === 'yo' ? 'yo mvp-backend' : 'the mvp-backend bin'} (nothing installed: next steps name venv + pip)`, () => {
+    const r = combo.via === 'yo'
+      ? run(path.join(bin, 'yo'), ['mvp-backend', ...flags], { cwd: projectRoot, extraEnv: yoEnv })
+      : run(path.join(bin, 'mvp-backend'), flags, { cwd: projectRoot });
+    if (!existsSync(path.join(server, 'pyproject.toml'))) throw new Error(`no pyproject.toml:\n${r.output.slice(-3000)}`);
+    if (!/pip install -e/.test(r.output)) throw new Error(`the next steps do not say how to install:\n${r.output.slice(-3000)}`);
+  });
+  if (!generated) return;
+  const installed = await step(`${id}: python3 -m venv .venv && pip install -e ".[dev]" (from PyPI, no deprecation warning)`, () => {
+    run('python3', ['-m', 'venv', '.venv'], { cwd: server });
+    run(python, ['-m', 'pip', 'install', '--quiet', '--upgrade', 'pip'], { cwd: server });
+    const install = run(python, ['-m', 'pip', 'install', '--progress-bar', 'off', '-e', '.[dev]'], { cwd: server });
+    if (/deprecat/i.test(install.output)) throw new Error(`pip printed a deprecation warning:\n${install.output.split('\n').filter((l) => /deprecat/i.test(l)).join('\n')}`);
+    return `${install.seconds} s`;
+  });
+  if (!installed) return;
+  await step(`${id}: distribution name comes from the folder`, () => {
+    const name = /^name = "([^"]+)"/m.exec(readFileSync(path.join(server, 'pyproject.toml'), 'utf8'))?.[1];
+    const expected = combo.folder.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    if (name !== expected) throw new Error(`pyproject.toml name is ${name}, expected ${expected}`);
+  });
+  await step(`${id}: pytest (temporary SQLite file)`, () => passed(run(tool('pytest'), [], { cwd: server }).output));
+  if (combo.db === 'neon-postgres') {
+    await step(`${id}: pytest on PostgreSQL (TEST_DATABASE_URL)`, () => {
+      const url = freshDatabase(pgServer, `e2e_${process.pid}_fastapi_tests`);
+      return passed(run(tool('pytest'), [], { cwd: server, extraEnv: { TEST_DATABASE_URL: url } }).output);
+    });
+  }
+  const checkTargets = [['SQLite', `file:${path.join(server, '.data', 'alembic-check.db')}`]];
+  if (combo.db === 'neon-postgres') checkTargets.unshift(['PostgreSQL', freshDatabase(pgServer, `e2e_${process.pid}_fastapi_alembic`)]);
+  for (const [label, url] of checkTargets) {
+    await step(`${id}: committed migrations match the models (alembic upgrade head, alembic check on ${label})`, () => {
+      const extraEnv = { DATABASE_URL: url, ENVIRONMENT: 'development' };
+      run(tool('alembic'), ['upgrade', 'head'], { cwd: server, extraEnv });
+      return run(tool('alembic'), ['check'], { cwd: server, extraEnv }).output.trim().split('\n').at(-1);
+    });
+  }
+  await step(`${id}: pip-audit finds no known vulnerability`, () => {
+    const r = run(tool('pip-audit'), ['--skip-editable', '--progress-spinner', 'off'], { cwd: server, allowFail: true, timeoutMs: 5 * 60_000 });
+    if (r.status === 0) return r.output.trim().split('\n').at(-1);
+    if (/Found \d+ known vulnerabilit/i.test(r.output)) throw new Error(r.output.slice(-4000));
+    if (/ConnectionError|Max retries|Failed to establish|Temporary failure in name resolution|ServiceError|timed out/i.test(r.output)) {
+      return 'SKIPPED: pip-audit could not reach its vulnerability service from here';
+    }
+    throw new Error(r.output.slice(-4000));
+  });
+  const targets = combo.db === 'sqlite'
+    ? [['a SQLite file', `file:${path.join(server, '.data', 'conformance.db')}`]]
+    : [['PostgreSQL', freshDatabase(pgServer, `e2e_${process.pid}_fastapi_conformance`).replace(/^postgres:/, 'postgresql:')]];
+  if (combo.db === 'neon-postgres') await checkInstances(server, pgServer, id, PYTHON_START);
+  for (const [label, url] of targets) {
+    await step(`${id}: conformance on ${label} (.venv/bin/python -m app)`, () => {
+      const r = run('node', [conformance, '--cwd', server, '--start', '.venv/bin/python -m app', '--env', `DATABASE_URL=${url}`], { allowFail: true });
+      if (r.status !== 0) throw new Error(r.output.slice(-8000));
+      return conformanceSummary(r.output);
+    });
+  }
+}
+
 async function main() {
   log(`e2e: working in ${work}`);
   let bin;
@@ -263,7 +337,7 @@ async function main() {
   });
 
   const pgServer = postgresUrl();
-  for (const combo of COMBINATIONS) await checkProject(combo, bin, pgServer);
+  for (const combo of COMBINATIONS) await (combo.stack === 'fastapi' ? checkPythonProject : checkProject)(combo, bin, pgServer);
 }
 
 await main().catch((error) => {
