@@ -11,7 +11,7 @@ import {
   toSavedConfig,
   type IntakeInput,
 } from '../common/intake.js';
-import { AVAILABLE, DEFAULTS } from '../common/choices.js';
+import { AVAILABLE, BACKEND_TECHS, DEFAULTS } from '../common/choices.js';
 
 const ROOT = path.resolve('/work/projects/My Dir');
 const base = (extra: Partial<IntakeInput> = {}): IntakeInput => ({ cwd: ROOT, generatorVersion: '0.1.0', ...extra });
@@ -238,11 +238,15 @@ describe('intake: validation', () => {
   });
 
   it('a known value that is not available yet is one clear line', () => {
-    const result = resolveIntake(base({ options: { 'backend-tech': 'fastify' } }));
-    assert.deepEqual(
-      result.errors.map((issue) => issue.message),
-      ['fastify is not available yet in generator-mvp-backend 0.1.0 (available: express-drizzle)'],
-    );
+    // A stack still to come, if any (stacks become available one by one).
+    const stack = BACKEND_TECHS.find((tech) => !AVAILABLE.backendTech.includes(tech));
+    if (stack) {
+      const result = resolveIntake(base({ options: { 'backend-tech': stack } }));
+      assert.deepEqual(
+        result.errors.map((issue) => issue.message),
+        [`${stack} is not available yet in generator-mvp-backend 0.1.0 (available: ${AVAILABLE.backendTech.join(', ')})`],
+      );
+    }
     assert.equal(
       resolveIntake(base({ options: { db: 'mongodb' } })).errors[0]!.message,
       `mongodb is not available yet in generator-mvp-backend 0.1.0 (available: ${AVAILABLE.db.join(', ')})`,
@@ -253,9 +257,13 @@ describe('intake: validation', () => {
     );
   });
 
-  it('an unavailable value chosen by the request says so', () => {
+  it('an unavailable value chosen by the request says so', function () {
+    if (AVAILABLE.backendTech.includes('hono')) return this.skip(); // then name another stack still to come
     const result = resolveIntake(base({ options: { request: 'enterprise portal on Hono' } }));
-    assert.match(result.errors[0]!.message, /^hono is not available yet in generator-mvp-backend 0\.1\.0 \(available: express-drizzle\); chosen from the request: ".*Hono.*"$/);
+    const message = result.errors[0]!.message;
+    const expected = `hono is not available yet in generator-mvp-backend 0.1.0 (available: ${AVAILABLE.backendTech.join(', ')}); chosen from the request: "`;
+    assert.ok(message.startsWith(expected), message);
+    assert.match(message, /Hono.*"$/);
   });
 
   it('a malformed intake file names the file, line and column', () => {
