@@ -26,6 +26,8 @@ const COMBINATIONS = [
   { stack: 'fastify', db: 'sqlite', folder: 'fastify api', via: 'yo' },
   { stack: 'nest', db: 'neon-postgres', folder: 'nest api', via: 'yo' },
   { stack: 'nest', db: 'sqlite', folder: 'nest-api', via: 'bin' },
+  { stack: 'hono', db: 'neon-postgres', folder: 'hono-api', via: 'yo' },
+  { stack: 'hono', db: 'sqlite', folder: 'hono api', via: 'bin' },
 ].filter((c) => !args.only || `${c.stack}:${c.db}` === args.only);
 
 const results = [];

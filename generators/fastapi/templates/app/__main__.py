@@ -26,6 +26,7 @@ async def prepare(db: Database, migrate: bool) -> None:
     try:
         if migrate:
             await db.migrate()
+            log.info('migrations applied')
         else:
             await db.ping()
     finally:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 LEVELS = {'debug': logging.DEBUG, 'info': logging.INFO, 'warn': logging.WARNING, 'error': logging.ERROR, 'silent': logging.CRITICAL + 10}
-_STANDARD = set(logging.LogRecord('', 0, '', 0, '', None, None).__dict__) | {'message', 'asctime', 'taskName'}
+_STANDARD = set(logging.LogRecord('', 0, '', 0, '', None, None).__dict__) | {'message', 'asctime', 'taskName', 'color_message'}
 
 log = logging.getLogger('app')
 
@@ -53,3 +53,4 @@ def setup_logging(level: str) -> None:
         logging.getLogger(name).handlers.clear()
         logging.getLogger(name).propagate = True
     logging.getLogger('uvicorn.access').disabled = True
+    logging.getLogger('alembic').setLevel(max(LEVELS[level], logging.WARNING))  # its plugin chatter; we log the outcome
