@@ -2,6 +2,12 @@
 // the body (BODY_LIMIT), a preValidation hook resolves the caller, the Zod type provider validates params
 // (malformed → 404, see plugins/errors.ts), query and body with the operation's own schemas, then the
 // framework-free handler runs and its answer is sent with the operation's status.
+//
+// /openapi.json is one of those operations: the shared buildOpenApi() (src/openapi.ts) turns the same Zod
+// schemas into an OpenAPI 3.1 document, identical in every Node stack, with the error responses, the
+// security scheme and the named components the contract documents. @fastify/swagger with the type
+// provider's jsonSchemaTransform would be a second generator of that document to keep in line with the
+// first, and one more plugin to register, for no gain to the contract.
 import type { FastifyPluginAsync, FastifyRequest, RouteOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { allHandlers } from './routes/index.js';
