@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repo, 'dist', 'bin', 'mvp-backend.js');
-const STACKS = ['express-drizzle', 'fastify', 'nest'];
+const STACKS = ['express-drizzle', 'fastify', 'nest', 'hono'];
 const work = mkdtempSync(path.join(tmpdir(), 'mvp-backend-bench-'));
 const env = { ...process.env, CI: 'true', NO_UPDATE_NOTIFIER: '1' };
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
