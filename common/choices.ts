@@ -17,7 +17,7 @@ export const DEFAULTS = {
 
 /** What can be generated today; choosing anything else stops with one clear line. */
 export const AVAILABLE: { backendTech: readonly BackendTech[]; db: readonly Database[]; auth: readonly AuthMode[] } = {
-  backendTech: ['express-drizzle', 'fastify', 'nest', 'hono'],
+  backendTech: ['express-drizzle', 'fastify', 'nest', 'hono', 'fastapi'],
   db: ['neon-postgres', 'sqlite'],
   auth: ['clerk'],
 };

@@ -14,7 +14,9 @@ import autocannon from 'autocannon';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repo, 'dist', 'bin', 'mvp-backend.js');
-const STACKS = ['express-drizzle', 'fastify', 'nest', 'hono'];
+const STACKS = ['express-drizzle', 'fastify', 'nest', 'hono', 'fastapi'];
+/** Python stacks: a venv and pip instead of npm, `python -m app` instead of the build. */
+const PYTHON_STACKS = new Set(['fastapi']);
 const work = mkdtempSync(path.join(tmpdir(), 'mvp-backend-bench-'));
 const env = { ...process.env, CI: 'true', NO_UPDATE_NOTIFIER: '1' };
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,13 +47,20 @@ function clerkToken(privateKey, sub) {
 async function measureStack(stack, databaseUrl) {
   const project = path.join(work, stack);
   generate(project, stack, ['--skip-install']);
-  sh('npm', ['install', '--no-audit', '--no-fund'], project);
-  sh('npm', ['run', 'build'], project);
+  const python = PYTHON_STACKS.has(stack);
+  if (python) {
+    sh('python3', ['-m', 'venv', '.venv'], project);
+    sh(path.join(project, '.venv', 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '.'], project);
+  } else {
+    sh('npm', ['install', '--no-audit', '--no-fund'], project);
+    sh('npm', ['run', 'build'], project);
+  }
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
   const port = 5400 + STACKS.indexOf(stack);
-  const serverEnv = { ...env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, CLERK_JWT_KEY: keys.publicKey, RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'warn' };
+  const serverEnv = { ...env, NODE_ENV: 'production', ENVIRONMENT: 'production', PORT: String(port), DATABASE_URL: databaseUrl, CLERK_JWT_KEY: keys.publicKey, RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'warn' };
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/index.js'], { cwd: project, env: serverEnv, stdio: 'ignore', detached: true });
+  const [command, commandArgs] = python ? [path.join(project, '.venv', 'bin', 'python'), ['-m', 'app']] : [process.execPath, ['dist/index.js']];
+  const child = spawn(command, commandArgs, { cwd: project, env: serverEnv, stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}`;
   let coldStartMs;
   for (let i = 0; i < 600 && coldStartMs === undefined; i++) {

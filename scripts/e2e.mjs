@@ -28,6 +28,8 @@ const COMBINATIONS = [
   { stack: 'nest', db: 'sqlite', folder: 'nest-api', via: 'bin' },
   { stack: 'hono', db: 'neon-postgres', folder: 'hono-api', via: 'yo' },
   { stack: 'hono', db: 'sqlite', folder: 'hono api', via: 'bin' },
+  { stack: 'fastapi', db: 'neon-postgres', folder: 'fastapi api', via: 'yo' },
+  { stack: 'fastapi', db: 'sqlite', folder: 'fastapi-api', via: 'bin' },
 ].filter((c) => !args.only || `${c.stack}:${c.db}` === args.only);
 
 const results = [];
@@ -278,11 +280,15 @@ async function checkPythonProject(combo, bin, pgServer) {
     await step(`${id}: committed migrations match the models (alembic upgrade head, alembic check on ${label})`, () => {
       const extraEnv = { DATABASE_URL: url, ENVIRONMENT: 'development' };
       run(tool('alembic'), ['upgrade', 'head'], { cwd: server, extraEnv });
-      return run(tool('alembic'), ['check'], { cwd: server, extraEnv }).output.trim().split('\n').at(-1);
+      const check = run(tool('alembic'), ['check'], { cwd: server, extraEnv }).output;
+      if (!/No new upgrade operations detected/.test(check)) throw new Error(check.slice(-3000));
+      return 'No new upgrade operations detected';
     });
   }
   await step(`${id}: pip-audit finds no known vulnerability`, () => {
-    const r = run(tool('pip-audit'), ['--skip-editable', '--progress-spinner', 'off'], { cwd: server, allowFail: true, timeoutMs: 5 * 60_000 });
+    // Its own cache dir: the default one lies under a HOME that yo's uid may write to, which platformdirs refuses.
+    const cacheDir = path.join(server, '.data', 'pip-audit-cache');
+    const r = run(tool('pip-audit'), ['--skip-editable', '--progress-spinner', 'off', '--cache-dir', cacheDir], { cwd: server, allowFail: true, timeoutMs: 5 * 60_000 });
     if (/Found \d+ known vulnerabilit/i.test(r.output)) throw new Error(r.output.slice(-4000));
     const unaudited = (r.output.match(/could not be audited/g) ?? []).length;
     // Only PyPI's simple index is reachable from some machines: pip-audit then audits nothing (its PyPI JSON API is missing).
