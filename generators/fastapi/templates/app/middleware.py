@@ -10,7 +10,6 @@ import math
 import re
 import time
 import uuid
-from typing import Any
 
 from limits import RateLimitItemPerSecond
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
