@@ -7,7 +7,8 @@
 // schemas into an OpenAPI 3.1 document, identical in every Node stack, with the error responses, the
 // security scheme and the named components the contract documents. @fastify/swagger with the type
 // provider's jsonSchemaTransform would be a second generator of that document to keep in line with the
-// first, and one more plugin to register, for no gain to the contract.
+// first, for no gain to the contract. (npm still installs @fastify/swagger: fastify-type-provider-zod
+// names it as a peer dependency; nothing here loads it.)
 import type { FastifyPluginAsync, FastifyRequest, RouteOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { allHandlers } from './routes/index.js';
