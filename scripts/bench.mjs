@@ -50,7 +50,7 @@ async function measureStack(stack, databaseUrl) {
   const python = PYTHON_STACKS.has(stack);
   if (python) {
     sh('python3', ['-m', 'venv', '.venv'], project);
-    sh(path.join(project, '.venv', 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '.'], project);
+    sh(path.join(project, '.venv', 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '-e', '.'], project);
   } else {
     sh('npm', ['install', '--no-audit', '--no-fund'], project);
     sh('npm', ['run', 'build'], project);
