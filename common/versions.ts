@@ -1,6 +1,7 @@
-// Every package version the generated projects install, in one place. Each must run on Node 20.17+,
-// 22 and 24 and install without a deprecation warning; the end-to-end test proves both.
-export const NODE_ENGINES = '^20.17.0 || >=22.9.0';
+// Every package version the generated projects install, in one place. Runtime packages run on Node 20.17+,
+// 22 and 24; nothing installs with a deprecation warning; the end-to-end test proves both.
+// The generated projects' floor: their test runner (vitest 4 → vite 8) declares ^20.19.0 || >=22.12.0.
+export const NODE_ENGINES = '^20.19.0 || >=22.12.0';
 
 export const NODE_VERSIONS = {
   // runtime

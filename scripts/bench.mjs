@@ -8,6 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -22,6 +23,12 @@ const env = { ...process.env, CI: 'true', NO_UPDATE_NOTIFIER: '1' };
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Our own database and ports, so that two runs on one machine do not measure each other.
+const BENCH_DB = `bench_${process.pid}`;
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = net.createServer().once('error', reject);
+  probe.listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
+});
 
 function generate(target, stack, extra = []) {
   const started = performance.now();
@@ -32,9 +39,9 @@ function generate(target, stack, extra = []) {
 
 function postgres() {
   const server = process.env.BENCH_DATABASE_URL ?? sh('bash', [path.join(repo, 'scripts', 'start-postgres.sh')]).trim();
-  sh('psql', [server, '-qc', 'DROP DATABASE IF EXISTS bench WITH (FORCE)']);
-  sh('psql', [server, '-qc', 'CREATE DATABASE bench']);
-  return server.replace(/\/[^/]*$/, '/bench');
+  sh('psql', [server, '-qc', `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`]);
+  sh('psql', [server, '-qc', `CREATE DATABASE ${BENCH_DB}`]);
+  return server.replace(/\/[^/]*$/, `/${BENCH_DB}`);
 }
 
 function clerkToken(privateKey, sub) {
@@ -56,7 +63,7 @@ async function measureStack(stack, databaseUrl) {
     sh('npm', ['run', 'build'], project);
   }
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-  const port = 5400 + STACKS.indexOf(stack);
+  const port = await freePort();
   const serverEnv = { ...env, NODE_ENV: 'production', ENVIRONMENT: 'production', PORT: String(port), DATABASE_URL: databaseUrl, CLERK_JWT_KEY: keys.publicKey, RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'warn' };
   const started = performance.now();
   const [command, commandArgs] = python ? [path.join(project, '.venv', 'bin', 'python'), ['-m', 'app']] : [process.execPath, ['dist/index.js']];

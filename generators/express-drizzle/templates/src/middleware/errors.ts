@@ -16,9 +16,14 @@ function fromBodyParser(error: { type?: string; status?: number; message?: strin
   return null;
 }
 
+/** Express's router throws a URIError for a path parameter that is not valid percent-encoding. */
+const undecodablePath = (error: unknown) => error instanceof URIError;
+
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
-    const appError = (error && typeof error === 'object' && fromBodyParser(error)) || toAppError(error);
+    const appError = undecodablePath(error)
+      ? new AppError('NOT_FOUND', 'not found: the path is not valid percent-encoding')
+      : (error && typeof error === 'object' && fromBodyParser(error)) || toAppError(error);
     if (appError.status >= 500 && appError.code !== 'UPSTREAM_ERROR' && appError.code !== 'NOT_CONFIGURED') {
       log.error('unexpected error', { requestId: res.locals.requestId, ...errorFields(error) });
     }
