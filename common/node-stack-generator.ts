@@ -15,6 +15,8 @@ import { planTemplateFiles, type PlannedFile } from './template-files.js';
 
 /** common/templates/node, next to this module (sources) or its compiled copy (dist/common). */
 export const SHARED_NODE_TEMPLATES = fileURLToPath(new URL('./templates/node', import.meta.url));
+/** common/templates/every-stack: what every generated project carries whatever its language (the API contract). */
+export const EVERY_STACK_TEMPLATES = fileURLToPath(new URL('./templates/every-stack', import.meta.url));
 
 export class ConflictError extends Error {
   readonly files: string[];
@@ -96,7 +98,7 @@ export abstract class StackGenerator extends IntakeGenerator {
 
 export abstract class NodeStackGenerator extends StackGenerator {
   templateRoots(): string[] {
-    return [SHARED_NODE_TEMPLATES, this.templatePath()];
+    return [EVERY_STACK_TEMPLATES, SHARED_NODE_TEMPLATES, this.templatePath()];
   }
 
   protected templateContext(choice: StackChoice): object {

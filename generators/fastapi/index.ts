@@ -1,9 +1,9 @@
 // `yo mvp-backend:fastapi [--db sqlite]`: FastAPI + SQLAlchemy 2 (async) + Alembic, Python 3.11+.
-// Templates: ./templates only (the Node shared templates do not apply); the data model is rendered from
+// Templates: common/templates/every-stack, then ./templates (the Node shared templates do not apply); the data model is rendered from
 // common/data-model.ts by common/render-python.ts. Nothing is installed: a Python project wants its own
 // virtual environment, made with the user's own Python, so the next steps print the two commands.
 import type { BackendTech } from '../../common/choices.js';
-import { StackGenerator } from '../../common/node-stack-generator.js';
+import { EVERY_STACK_TEMPLATES, StackGenerator } from '../../common/node-stack-generator.js';
 import { pythonTemplateContext, type StackChoice } from '../../common/template-context.js';
 
 export default class FastapiGenerator extends StackGenerator {
@@ -12,7 +12,7 @@ export default class FastapiGenerator extends StackGenerator {
   }
 
   templateRoots(): string[] {
-    return [this.templatePath()];
+    return [EVERY_STACK_TEMPLATES, this.templatePath()];
   }
 
   protected templateContext(choice: StackChoice): object {
