@@ -48,15 +48,21 @@ export function createApp(services: Services, { log, rateLimiter }: AppOptions):
   );
   app.use(requestLog(log));
   app.use(secureHeaders());
-  app.use(
-    cors({
-      origin: (origin) => (corsOriginAllowed(services.config, origin || undefined) ? origin : null),
-      credentials: true,
-      allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  const corsPolicy = cors({
+    origin: (origin) => (corsOriginAllowed(services.config, origin) ? origin : null),
+    credentials: true,
+    allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+  // A request without Origin is not a CORS request: it gets no CORS headers either way, only
+  // `Vary: Origin` (set up front, as hono/cors would after the handler; doing it afterwards makes Hono copy
+  // the response, which on Node leaves @hono/node-server's fast path).
+  app.use(async (c, next) => {
+    if (c.req.header('origin')) return corsPolicy(c, next);
+    c.header('Vary', 'Origin');
+    await next();
+  });
   app.use(rateLimiter.middleware);
   bindOperations(app, services);
   app.notFound(notFoundRoute);

@@ -75,7 +75,14 @@ function respond(op: Operation, handler: Handler<OperationId>) {
       params: op.params ? valid('param') : undefined,
       query: op.query ? valid('query') : undefined,
       body: op.rawBody ? raw : op.body ? valid('json') : undefined,
-      request: { url: c.req.url, headers: Object.fromEntries(c.req.raw.headers), body: raw },
+      request: {
+        url: c.req.url,
+        body: raw,
+        // Only the webhook reads them; on Node, c.req.raw costs a full Request, so only when asked.
+        get headers() {
+          return Object.fromEntries(c.req.raw.headers);
+        },
+      },
     } as HandlerInput<never>;
     const answer = await handler(input);
     if (answer instanceof Reply) return c.json(answer.body, answer.status as 200);
@@ -106,7 +113,10 @@ export function bindOperations(app: OpenAPIHono<AppEnv>, services: Services): vo
 
   for (const [id, op] of Object.entries(operations) as [OperationId, Operation][]) {
     const handler: Handler<OperationId> = id === 'openapi' ? async () => openApiDocument() as Record<string, unknown> : (handlers[id] as Handler<OperationId>);
-    const route = { ...describe(id, op), middleware: [limit, prepare(services, op)] };
+    // The body limit only where a body is read: hono/body-limit looks at c.req.raw.body, which on Node
+    // makes @hono/node-server build a full Request, a cost a GET need not pay.
+    const middleware = op.body || op.rawBody ? [limit, prepare(services, op)] : [prepare(services, op)];
+    const route = { ...describe(id, op), middleware };
     app.openapi(route as RouteConfig, respond(op, handler) as never);
   }
 }
