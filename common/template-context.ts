@@ -110,6 +110,20 @@ function requirementsOf(names: PythonPackage[]): string {
 }
 
 /** The values every Python template sees (the FastAPI stack): the choice, the data model rendered for SQLAlchemy / Pydantic, the versions. */
+/** PEP 503 normalisation: how pip compares package names. */
+const pep503 = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
+
+/** Packages the project installs (directly, or through the main ones): a project of the same name cannot install. */
+const PYTHON_NAMES_TAKEN = new Set(
+  [...Object.keys(PYTHON_VERSIONS).map((spec) => spec.replace(/\[.*$/, '')), 'starlette', 'anyio', 'greenlet', 'mako', 'cryptography', 'websockets', 'click', 'h11', 'httpcore', 'idna', 'certifi', 'pyyaml', 'typing-extensions', 'annotated-types', 'pydantic-core', 'deprecated', 'wrapt', 'packaging'].map(pep503),
+);
+
+/** The distribution name in pyproject.toml: the project name, unless pip would confuse it with a dependency. */
+export function pythonDistributionName(projectName: string): string {
+  const name = projectName.replace(/^@[^/]+\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+  return PYTHON_NAMES_TAKEN.has(pep503(name)) ? `${name}-app` : name;
+}
+
 export function pythonTemplateContext(choice: StackChoice) {
   const family = dbFamily(choice.db);
   if (family === 'mongodb') throw new Error('mongodb has no Python templates yet');
@@ -122,7 +136,7 @@ export function pythonTemplateContext(choice: StackChoice) {
     pythonRequires: PYTHON_REQUIRES,
     geminiModel: DEFAULT_GEMINI_MODEL,
     /** The Python package (import) name is fixed (`app`); this is the distribution name. */
-    distributionName: choice.projectName.replace(/^@[^/]+\//, '').replace(/[^A-Za-z0-9._-]+/g, '-'),
+    distributionName: pythonDistributionName(choice.projectName),
     dependencies: requirementsOf([...PYTHON_PACKAGES.dependencies, ...PYTHON_DB_PACKAGES[family]]),
     devDependencies: requirementsOf(PYTHON_PACKAGES.dev),
     entities: ENTITIES,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ejs from 'ejs';
 import { ENTITIES, ENUMS, snakeCase } from '../common/data-model.js';
 import * as render from '../common/render-python.js';
-import { pythonTemplateContext } from '../common/template-context.js';
+import { pythonDistributionName, pythonTemplateContext } from '../common/template-context.js';
 import { PYTHON_VERSIONS } from '../common/versions.js';
 import { REPO } from './helpers.js';
 
@@ -64,5 +64,15 @@ describe('render-python (the data model for SQLAlchemy and Pydantic)', () => {
         execFileSync(python, ['-c', 'import sys; compile(sys.stdin.read(), sys.argv[1], "exec")', file], { input: renderTemplate(file, db) });
       }
     }
+  });
+});
+
+describe('pythonDistributionName (pip must not confuse the project with a dependency)', () => {
+  it('keeps an ordinary name', () => assert.equal(pythonDistributionName('acme-api'), 'acme-api'));
+  it('renames a project called like a dependency, direct or not, whatever its spelling', () => {
+    assert.equal(pythonDistributionName('fastapi'), 'fastapi-app');
+    assert.equal(pythonDistributionName('SQLAlchemy'), 'SQLAlchemy-app');
+    assert.equal(pythonDistributionName('typing_extensions'), 'typing_extensions-app');
+    assert.equal(pythonDistributionName('starlette'), 'starlette-app');
   });
 });

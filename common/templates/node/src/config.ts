@@ -22,7 +22,11 @@ const byteSize = z.string().transform((s, ctx) => {
 });
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(min).max(max);
+  z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 /** The PEM of CLERK_JWT_KEY, also when a dashboard copy put literal "\n" in it. */
 const pem = z

@@ -1,10 +1,10 @@
 // Starts the Fastify server on PORT. `npm run dev` runs this with tsx; `npm start` runs the build.
 import { buildApp } from './app.js';
-import { bootstrap, stopOnSignals } from './bootstrap.js';
+import { bootstrap, cannotListen, stopOnSignals } from './bootstrap.js';
 
 const { config, log, database, services } = await bootstrap();
 const app = await buildApp(services, { log });
-await app.listen({ port: config.PORT, host: '::' });
+await app.listen({ port: config.PORT, host: '::' }).catch((error: unknown) => cannotListen(config.PORT, error));
 log.info(`listening on http://localhost:${config.PORT}`, { env: config.NODE_ENV });
 
 stopOnSignals(log, async () => {

@@ -2,7 +2,7 @@
 // runs the build. The edge entry (Cloudflare Workers, PostgreSQL flavour) is src/edge.ts.
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { bootstrap, stopOnSignals } from './bootstrap.js';
+import { bootstrap, cannotListen, stopOnSignals } from './bootstrap.js';
 import { createRateLimiter } from './middleware/rate-limit.js';
 
 const { config, log, database, services } = await bootstrap();
@@ -11,6 +11,7 @@ const app = createApp(services, { log, rateLimiter });
 const server = serve({ fetch: app.fetch, port: config.PORT }, () => {
   log.info(`listening on http://localhost:${config.PORT}`, { env: config.NODE_ENV });
 });
+server.once('error', (error) => cannotListen(config.PORT, error));
 
 stopOnSignals(log, async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
