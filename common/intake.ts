@@ -614,6 +614,16 @@ export function resolveIntake(rawInput: IntakeInput): IntakeResult {
     }
   }
   const targetDir = path.resolve(projectRoot, targetDecision.value);
+  // Only the user (an option, an answer, or one of those saved by an earlier run) may send files outside
+  // the project; an intake file or the environment may not.
+  const outsideRoot = path.relative(projectRoot, targetDir).startsWith('..') || path.isAbsolute(path.relative(projectRoot, targetDir));
+  if (outsideRoot && !['option', 'prompt', 'saved'].includes(targetDecision.source)) {
+    errors.push({
+      kind: 'invalid-value',
+      field: 'targetDir',
+      message: `target-dir "${targetDecision.value}" (${describe(targetDecision)}) points outside the project root ${projectRoot}; pass --target-dir to mean it`,
+    });
+  }
 
   // Project name: intake file project_name, then .yo-rc.json, then the project root folder's name.
   let nameDecision: Decision;

@@ -349,3 +349,18 @@ describe('intake: never throws on arbitrary text', () => {
     );
   });
 });
+
+describe('intake: the target folder stays inside the project unless the user says otherwise', () => {
+  const root = path.resolve('/tmp/acme');
+  const base = { cwd: root, generatorVersion: '0.1.0', options: {}, env: {} };
+  it('an intake file or TARGET_DIR pointing outside the project root is an error naming it', () => {
+    const fromFile = resolveIntake({ ...base, intakeFile: { path: path.join(root, 'latest.json'), content: '{"target_dir": "../../escape"}' } });
+    assert.ok(fromFile.errors.some((e) => e.field === 'targetDir' && /outside the project root/.test(e.message)), JSON.stringify(fromFile.errors));
+    const fromEnv = resolveIntake({ ...base, env: { TARGET_DIR: '/elsewhere' } });
+    assert.ok(fromEnv.errors.some((e) => e.field === 'targetDir'), JSON.stringify(fromEnv.errors));
+  });
+  it('--target-dir may point anywhere, and a folder inside the root is fine from any source', () => {
+    assert.deepEqual(resolveIntake({ ...base, options: { 'target-dir': '../sibling' } }).errors, []);
+    assert.deepEqual(resolveIntake({ ...base, env: { TARGET_DIR: 'apps/api' } }).errors, []);
+  });
+});
