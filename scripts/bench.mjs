@@ -37,11 +37,15 @@ function generate(target, stack, extra = []) {
   return performance.now() - started;
 }
 
+/** A fresh database per stack: each applies its own migrations (Drizzle's or Alembic's) to an empty one. */
 function postgres() {
   const server = process.env.BENCH_DATABASE_URL ?? sh('bash', [path.join(repo, 'scripts', 'start-postgres.sh')]).trim();
-  sh('psql', [server, '-qc', `DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`]);
-  sh('psql', [server, '-qc', `CREATE DATABASE ${BENCH_DB}`]);
-  return server.replace(/\/[^/]*$/, `/${BENCH_DB}`);
+  return (stack) => {
+    const name = `${BENCH_DB}_${stack.replace(/\W/g, '_')}`;
+    sh('psql', [server, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+    sh('psql', [server, '-qc', `CREATE DATABASE ${name}`]);
+    return server.replace(/\/[^/]*$/, `/${name}`);
+  };
 }
 
 function clerkToken(privateKey, sub) {
@@ -70,7 +74,7 @@ async function measureStack(stack, databaseUrl) {
   const child = spawn(command, commandArgs, { cwd: project, env: serverEnv, stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}`;
   let coldStartMs;
-  for (let i = 0; i < 600 && coldStartMs === undefined; i++) {
+  for (const deadline = Date.now() + 60_000; coldStartMs === undefined && Date.now() < deadline; ) {
     try {
       if ((await fetch(`${url}/health`)).status === 200) coldStartMs = performance.now() - started;
     } catch { await sleep(25); }
@@ -96,12 +100,19 @@ try {
   const times = [];
   for (let i = 0; i < 5; i++) times.push(generate(path.join(work, `gen-${i}`), 'express-drizzle', ['--skip-install']));
   console.log(`generate express-drizzle without install: median ${median(times).toFixed(0)} ms (5 runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
-  const databaseUrl = postgres();
+  const databaseFor = postgres();
   console.log('\nstack            cold start   GET /api/reports?limit=20 (PostgreSQL, 32 connections)');
+  let failed = 0;
   for (const stack of STACKS) {
-    const r = await measureStack(stack, databaseUrl);
-    console.log(`${stack.padEnd(16)} ${`${r.coldStartMs.toFixed(0)} ms`.padStart(10)}   ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+    try {
+      const r = await measureStack(stack, databaseFor(stack));
+      console.log(`${stack.padEnd(16)} ${`${r.coldStartMs.toFixed(0)} ms`.padStart(10)}   ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+    } catch (error) {
+      failed++;
+      console.log(`${stack.padEnd(16)} failed: ${error.message}`);
+    }
   }
+  process.exitCode = failed ? 1 : 0;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
