@@ -14,7 +14,7 @@ export interface StackChoice {
 }
 
 /** The database family a template qualifier (`file@postgres.ts`) names. */
-export const dbFamily = (db: Database) => (db === 'neon-postgres' ? 'postgres' : db);
+export const dbFamily = (db: Database): 'postgres' | 'sqlite' | 'mongodb' => (db === 'neon-postgres' ? 'postgres' : db);
 
 interface PackageSet { dependencies: NodePackage[]; devDependencies: NodePackage[] }
 
@@ -71,28 +71,37 @@ function versionsOf(names: NodePackage[], indent: string): string {
   return `{\n${sorted.map((n) => `${indent}  ${JSON.stringify(n)}: ${JSON.stringify(NODE_VERSIONS[n])}`).join(',\n')}\n${indent}}`;
 }
 
-export function nodeTemplateContext(choice: StackChoice) {
+/** What every template sees, whatever its language: the choice, its database family and the data model. */
+function baseContext(choice: StackChoice, language: 'Node' | 'Python') {
   const family = dbFamily(choice.db);
-  if (family === 'mongodb') throw new Error('mongodb has no Node templates yet');
-  const none: PackageSet = { dependencies: [], devDependencies: [] };
-  const sets = [SHARED_PACKAGES, DB_PACKAGES[family], STACK_PACKAGES[choice.backendTech] ?? none, STACK_DB_PACKAGES[choice.backendTech]?.[family] ?? none];
+  if (family === 'mongodb') throw new Error(`mongodb has no ${language} templates yet`);
   return {
     ...choice,
     stackLabel: LABELS[choice.backendTech],
     dbFamily: family,
     isPostgres: family === 'postgres',
     isSqlite: family === 'sqlite',
-    nodeEngines: NODE_ENGINES,
     geminiModel: DEFAULT_GEMINI_MODEL,
+    entities: ENTITIES,
+    enums: ENUMS,
+    entity,
+    snakeCase,
+  };
+}
+
+export function nodeTemplateContext(choice: StackChoice) {
+  const base = baseContext(choice, 'Node');
+  const family = base.dbFamily;
+  const none: PackageSet = { dependencies: [], devDependencies: [] };
+  const sets = [SHARED_PACKAGES, DB_PACKAGES[family], STACK_PACKAGES[choice.backendTech] ?? none, STACK_DB_PACKAGES[choice.backendTech]?.[family] ?? none];
+  return {
+    ...base,
+    nodeEngines: NODE_ENGINES,
     dependencies: versionsOf(sets.flatMap((s) => s.dependencies), '  '),
     devDependencies: versionsOf(sets.flatMap((s) => s.devDependencies), '  '),
     frameworkPaths: (FRAMEWORK_PATHS[choice.backendTech] ?? ['src/app.ts']).map((p) => `\`${p}\``).join(', '),
     /** package.json `overrides` (JSON, indented for its place), or '' when the stack needs none. */
     overrides: STACK_OVERRIDES[choice.backendTech] ? JSON.stringify(STACK_OVERRIDES[choice.backendTech], null, 2).replaceAll('\n', '\n  ') : '',
-    entities: ENTITIES,
-    enums: ENUMS,
-    entity,
-    snakeCase,
     render,
   };
 }
@@ -109,7 +118,6 @@ function requirementsOf(names: PythonPackage[]): string {
   return [...new Set(names)].sort().map((n) => `    "${n}${PYTHON_VERSIONS[n]}",`).join('\n');
 }
 
-/** The values every Python template sees (the FastAPI stack): the choice, the data model rendered for SQLAlchemy / Pydantic, the versions. */
 /** PEP 503 normalisation: how pip compares package names. */
 const pep503 = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
@@ -124,25 +132,16 @@ export function pythonDistributionName(projectName: string): string {
   return PYTHON_NAMES_TAKEN.has(pep503(name)) ? `${name}-app` : name;
 }
 
+/** The values every Python template sees (the FastAPI stack): the choice, the data model rendered for SQLAlchemy / Pydantic, the versions. */
 export function pythonTemplateContext(choice: StackChoice) {
-  const family = dbFamily(choice.db);
-  if (family === 'mongodb') throw new Error('mongodb has no Python templates yet');
+  const base = baseContext(choice, 'Python');
   return {
-    ...choice,
-    stackLabel: LABELS[choice.backendTech],
-    dbFamily: family,
-    isPostgres: family === 'postgres',
-    isSqlite: family === 'sqlite',
+    ...base,
     pythonRequires: PYTHON_REQUIRES,
-    geminiModel: DEFAULT_GEMINI_MODEL,
     /** The Python package (import) name is fixed (`app`); this is the distribution name. */
     distributionName: pythonDistributionName(choice.projectName),
-    dependencies: requirementsOf([...PYTHON_PACKAGES.dependencies, ...PYTHON_DB_PACKAGES[family]]),
+    dependencies: requirementsOf([...PYTHON_PACKAGES.dependencies, ...PYTHON_DB_PACKAGES[base.dbFamily]]),
     devDependencies: requirementsOf(PYTHON_PACKAGES.dev),
-    entities: ENTITIES,
-    enums: ENUMS,
-    entity,
-    snakeCase,
     render: renderPython,
   };
 }
